@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.20;
+
+/// Vigil's honeypot and tax probe. It is never deployed: the engine injects this runtime code at two
+/// fresh addresses with an `eth_call` state override (the probe, funded with ETH, and a receiver) and
+/// calls `simulate`, which always reverts with `Simulated(outcome)` so nothing it did is kept and
+/// every number travels back in the revert data. Each leg runs in try/catch, so a token that blocks
+/// one step still yields the measurements of the steps before it.
+///
+/// Legs: quote + buy (probe, ETH -> token), transfer of everything bought (probe -> receiver),
+/// quote + sell of 100% (receiver, token -> ETH) and, when that reverts, of 99% (cannot_sell_all).
+/// Tax = (quoted - received) / quoted, each quote taken right before its swap.
+interface IRouterV2Like {
+    function getAmountsOut(uint256 amountIn, address[] calldata path) external view returns (uint256[] memory);
+
+    function swapExactETHForTokensSupportingFeeOnTransferTokens(
+        uint256 amountOutMin,
+        address[] calldata path,
+        address to,
+        uint256 deadline
+    ) external payable;
+
+    function swapExactTokensForETHSupportingFeeOnTransferTokens(
+        uint256 amountIn,
+        uint256 amountOutMin,
+        address[] calldata path,
+        address to,
+        uint256 deadline
+    ) external;
+}
+
+interface IBalanceOf {
+    function balanceOf(address owner) external view returns (uint256);
+}
+
+contract TokenSimulator {
+    struct Leg {
+        bool attempted;
+        bool ok;
+        uint256 quoted;
+        uint256 received;
+        uint256 gasUsed;
+        bytes revertData;
+    }
+
+    struct Outcome {
+        Leg buy;
+        Leg transfer;
+        Leg sell;
+        Leg sellPartial;
+    }
+
+    error Simulated(Outcome outcome);
+
+    receive() external payable {}
+
+    /// @param buyPath WETH first, token last (multi-hop allowed); the sell path is its reverse.
+    function simulate(address router, address[] calldata buyPath, uint256 amountIn, address receiver) external {
+        Outcome memory o;
+        address token = buyPath[buyPath.length - 1];
+        o.buy = _buy(router, buyPath, amountIn, token);
+        if (o.buy.ok && o.buy.received > 0) {
+            o.transfer = _transfer(token, receiver, o.buy.received);
+            if (o.transfer.ok && o.transfer.received > 0) {
+                address[] memory sellPath = new address[](buyPath.length);
+                for (uint256 i = 0; i < buyPath.length; i++) {
+                    sellPath[i] = buyPath[buyPath.length - 1 - i];
+                }
+                try TokenSimulator(payable(receiver)).sellAll(router, sellPath) returns (
+                    Leg memory full, Leg memory partial_
+                ) {
+                    o.sell = full;
+                    o.sellPartial = partial_;
+                } catch (bytes memory err) {
+                    o.sell.attempted = true;
+                    o.sell.revertData = err;
+                }
+            }
+        }
+        revert Simulated(o);
+    }
+
+    /// Runs on the receiver: approve the router, then sell all of its balance (or 99% when 100% reverts).
+    function sellAll(address router, address[] calldata path) external returns (Leg memory full, Leg memory partial_) {
+        address token = path[0];
+        uint256 amount = IBalanceOf(token).balanceOf(address(this));
+        (bool approved, bytes memory approveData) =
+            token.call(abi.encodeWithSelector(0x095ea7b3, router, type(uint256).max));
+        if (!approved) {
+            full.attempted = true;
+            full.revertData = approveData;
+            return (full, partial_);
+        }
+        full = _sell(router, path, amount);
+        if (!full.ok) partial_ = _sell(router, path, (amount * 99) / 100);
+    }
+
+    function _buy(address router, address[] calldata path, uint256 amountIn, address token)
+        private
+        returns (Leg memory l)
+    {
+        l.attempted = true;
+        try IRouterV2Like(router).getAmountsOut(amountIn, path) returns (uint256[] memory q) {
+            l.quoted = q[q.length - 1];
+        } catch {}
+        uint256 before = IBalanceOf(token).balanceOf(address(this));
+        uint256 g = gasleft();
+        try IRouterV2Like(router).swapExactETHForTokensSupportingFeeOnTransferTokens{value: amountIn}(
+            0, path, address(this), block.timestamp
+        ) {
+            l.gasUsed = g - gasleft();
+            l.ok = true;
+            l.received = _gain(IBalanceOf(token).balanceOf(address(this)), before);
+        } catch (bytes memory err) {
+            l.gasUsed = g - gasleft();
+            l.revertData = err;
+        }
+    }
+
+    function _transfer(address token, address to, uint256 amount) private returns (Leg memory l) {
+        l.attempted = true;
+        l.quoted = amount;
+        uint256 before = IBalanceOf(token).balanceOf(to);
+        uint256 g = gasleft();
+        (bool success, bytes memory data) = token.call(abi.encodeWithSelector(0xa9059cbb, to, amount));
+        l.gasUsed = g - gasleft();
+        // Tokens that return nothing (USDT-style) count as success when the call did not revert.
+        if (success && (data.length == 0 || (data.length >= 32 && abi.decode(data, (bool))))) {
+            l.ok = true;
+            l.received = _gain(IBalanceOf(token).balanceOf(to), before);
+        } else {
+            l.revertData = data;
+        }
+    }
+
+    function _sell(address router, address[] calldata path, uint256 amount) private returns (Leg memory l) {
+        l.attempted = true;
+        try IRouterV2Like(router).getAmountsOut(amount, path) returns (uint256[] memory q) {
+            l.quoted = q[q.length - 1];
+        } catch {}
+        uint256 before = address(this).balance;
+        uint256 g = gasleft();
+        try IRouterV2Like(router).swapExactTokensForETHSupportingFeeOnTransferTokens(
+            amount, 0, path, address(this), block.timestamp
+        ) {
+            l.gasUsed = g - gasleft();
+            l.ok = true;
+            l.received = _gain(address(this).balance, before);
+        } catch (bytes memory err) {
+            l.gasUsed = g - gasleft();
+            l.revertData = err;
+        }
+    }
+
+    /// Balances that shrink (rebasing or reflection quirks) count as nothing received, never as an underflow.
+    function _gain(uint256 afterBalance, uint256 beforeBalance) private pure returns (uint256) {
+        return afterBalance > beforeBalance ? afterBalance - beforeBalance : 0;
+    }
+}

@@ -1,0 +1,141 @@
+// V3-style pools on a real UniswapV3Factory (from @uniswap/v3-core's build artifacts): discovery per fee
+// tier, valuation by the pool's balances, dexTitles, and a V3-only token (no V2 route to simulate through).
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import { type Abi, type Address, getAddress, type Hex, parseAbi, parseEther } from 'viem';
+import type { Db } from '../../../src/core/db/types.js';
+import { type AnvilInstance, startAnvil } from '../../helpers/anvil.js';
+import { compileFiles } from '../../helpers/solc.js';
+import { engineFor, memoryDb, runContext, tokenConfig } from './engine-setup.js';
+import { deployTestBed, FIXTURE_DIR, type TestBed } from './testbed.js';
+
+const require = createRequire(import.meta.url);
+let chain: AnvilInstance;
+let bed: TestBed;
+let db: Db;
+let v3Factory: Address;
+let v3Only: Address;
+
+const v3FactoryAbi = parseAbi([
+  'function createPool(address,address,uint24) returns (address)',
+  'function getPool(address,address,uint24) view returns (address)',
+]);
+const poolAbi = parseAbi(['function initialize(uint160)']);
+const erc20 = parseAbi(['function transfer(address,uint256) returns (bool)', 'function deposit() payable']);
+
+before(async () => {
+  chain = await startAnvil();
+  bed = await deployTestBed(chain);
+  db = await memoryDb();
+  const w = chain.walletClient;
+  const pub = chain.publicClient;
+  const mine = async (hash: Hex) => {
+    const r = await pub.waitForTransactionReceipt({ hash });
+    assert.equal(r.status, 'success');
+    return r;
+  };
+  const build =
+    require('@uniswap/v3-core/artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json') as {
+      abi: Abi;
+      bytecode: Hex;
+    };
+  v3Factory = getAddress(
+    (await mine(await w.deployContract({ abi: build.abi, bytecode: build.bytecode })))
+      .contractAddress as Address,
+  );
+  const clean = compileFiles([`${FIXTURE_DIR}/CleanToken.sol`]).contract('CleanToken');
+  v3Only = getAddress(
+    (
+      await mine(
+        await w.deployContract({
+          abi: clean.abi,
+          bytecode: clean.bytecode,
+          args: ['Vee Three', 'VEE3', parseEther('1000000')],
+        }),
+      )
+    ).contractAddress as Address,
+  );
+  await mine(
+    await w.writeContract({
+      address: bed.weth,
+      abi: erc20,
+      functionName: 'deposit',
+      value: parseEther('20'),
+    }),
+  );
+  // A 0.3% pool for the V3-only token and one for the clean token (which also has its V2 pair).
+  for (const token of [v3Only, bed.tokens.clean?.address as Address]) {
+    await mine(
+      await w.writeContract({
+        address: v3Factory,
+        abi: v3FactoryAbi,
+        functionName: 'createPool',
+        args: [token, bed.weth, 3000],
+      }),
+    );
+    const pool = await pub.readContract({
+      address: v3Factory,
+      abi: v3FactoryAbi,
+      functionName: 'getPool',
+      args: [token, bed.weth, 3000],
+    });
+    await mine(
+      await w.writeContract({ address: pool, abi: poolAbi, functionName: 'initialize', args: [2n ** 96n] }),
+    );
+    await mine(
+      await w.writeContract({
+        address: token,
+        abi: erc20,
+        functionName: 'transfer',
+        args: [pool, parseEther('5000')],
+      }),
+    );
+    await mine(
+      await w.writeContract({
+        address: bed.weth,
+        abi: erc20,
+        functionName: 'transfer',
+        args: [pool, parseEther('5')],
+      }),
+    );
+  }
+});
+after(async () => {
+  await db?.close();
+  await chain?.stop();
+});
+
+function engine() {
+  const config = tokenConfig(chain, bed);
+  config.token.dexes.push({
+    chainId: chain.chainId,
+    title: 'Uniswap v3',
+    kind: 'v3',
+    factory: v3Factory,
+    fees: [500, 3000],
+  });
+  return engineFor(config, db);
+}
+
+test('a token with V2 and V3 pools lists both DEXes; the deeper V2 pool stays the main pool', async () => {
+  const r = await engine().run(bed.tokens.clean?.address as string, {}, runContext());
+  assert.deepEqual(r.token.dexTitles, ['Uniswap v2', 'Uniswap v3']);
+  const v3 = r.details.pools.find((p) => p.kind === 'v3');
+  assert.equal(v3?.fee, 3000);
+  assert.equal(v3?.reserveQuote, '5');
+  assert.equal(v3?.liquidityUsd, 10_000);
+  assert.equal(r.details.liquidity.mainPool, r.details.pools.find((p) => p.kind === 'v2')?.address);
+  assert.equal(r.details.liquidity.usd, 30_000);
+});
+
+test('a V3-only token: launched, priced, simulation unknown with the reason', async () => {
+  const r = await engine().run(v3Only, {}, runContext());
+  assert.deepEqual(r.token.dexTitles, ['Uniswap v3']);
+  assert.equal(r.token.mainToken, 'WETH');
+  assert.equal(r.unLaunched, false);
+  assert.equal(r.details.simulation, null);
+  assert.equal(r.details.simulationSkipped, 'no V2 pool with a configured router');
+  assert.equal(r.factors.find((f) => f.id === 'honeypot')?.status, 'unknown');
+  assert.equal(r.details.lp, null);
+});
