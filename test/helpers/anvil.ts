@@ -195,7 +195,10 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilInsta
   const transport = http(rpcUrl);
   // cacheTime 0: viem otherwise answers getBlockNumber from a 4 s cache filled while the fixtures
   // were being deployed, and a simulation pinned to that stale block sees contracts not yet deployed.
-  const publicClient = createPublicClient({ chain, transport, cacheTime: 0 }) as PublicClient<Transport, Chain>;
+  const publicClient = createPublicClient({ chain, transport, cacheTime: 0 }) as PublicClient<
+    Transport,
+    Chain
+  >;
   const accounts: Account[] = Array.from({ length: accountCount }, (_, i) =>
     mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: i }),
   );
