@@ -1,8 +1,13 @@
-// Generates docs that derive from code: docs/errors.md (error catalog) and the OpenAPI document.
-// Detector docs have their own generator (npm run docs:detectors).
+// Generates every doc that derives from code: docs/errors.md (error catalog), the engines' sections of
+// docs/scoring.md and docs/host-checks.md. Detector docs have their own generator (npm run docs:detectors).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeSection } from '../src/core/docs/sections.js';
 import { ERROR_CATALOG } from '../src/core/errors.js';
+import { renderAddressScoringSection } from '../src/engines/address/docs.js';
+import { renderHostDocs } from '../src/engines/host/gen-docs.js';
+import { renderTokenScoringSection } from '../src/engines/token/docs.js';
+import { updateScoringDoc } from '../src/engines/url/docs.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -31,5 +36,9 @@ export function renderErrorsDoc(): string {
 
 if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
   writeFileSync(path.join(root, 'docs', 'errors.md'), renderErrorsDoc());
-  console.log('wrote docs/errors.md');
+  writeSection('address', renderAddressScoringSection());
+  writeSection('token', renderTokenScoringSection());
+  updateScoringDoc();
+  writeFileSync(path.join(root, 'docs', 'host-checks.md'), renderHostDocs());
+  console.log('wrote docs/errors.md, docs/scoring.md, docs/host-checks.md');
 }

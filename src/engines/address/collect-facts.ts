@@ -11,20 +11,16 @@ import { type CodeProfile, profileCode } from '../../chain/analysis/code-profile
 import { detectProxy, type ProxyInfo } from '../../chain/analysis/proxy.js';
 import type { ChainReader } from '../../chain/reader.js';
 import { defaultSelectorDictionary } from '../../chain/selectors/dictionary.js';
+import type { SourceFiles } from '../contract/sources/types.js';
 import type { AddressLabelStore } from './labels/store.js';
-import type { AddressFacts, OwnerFacts, ProxyFacts, TokenFacts } from './types.js';
+import type { SourceAnalyzer } from './source-analyzer.js';
+import type { AddressFacts, AnalyzerSummary, OwnerFacts, ProxyFacts, TokenFacts } from './types.js';
 
 /** Verified-source lookup (explorer/Sourcify); `undefined` when no provider could answer. */
 export type SourceLookup = (
   chainId: number,
   address: Address,
-) => Promise<{ verified: boolean; provider: string | null; note?: string } | undefined>;
-
-/** Runs the Solidity analyzer on verified source and counts findings by severity. */
-export type SourceAnalyzer = (
-  chainId: number,
-  address: Address,
-) => Promise<{ high: number; medium: number; low: number } | undefined>;
+) => Promise<{ verified: boolean; provider: string | null; note?: string; bundle?: SourceFiles } | undefined>;
 
 export interface CollectDeps {
   labels: AddressLabelStore;
@@ -162,7 +158,15 @@ export async function collectFacts(
     labels,
     interactions: { supported: history !== undefined, checked: 0, malicious: [], note: null },
     source: { verified: false, provider: null, note: isContract ? null : 'not a contract' },
-    analyzer: { ran: false, high: 0, medium: 0, low: 0, note: isContract ? null : 'not a contract' },
+    analyzer: {
+      ran: false,
+      critical: 0,
+      high: 0,
+      medium: 0,
+      low: 0,
+      findings: [],
+      note: isContract ? null : 'not a contract',
+    },
   };
 
   // Counterparties of recent transactions against the imported lists.
@@ -254,17 +258,10 @@ export async function collectFacts(
     return [PROBE_ADDRESS, ...candidates].map((from) => ({ sig, from, call: { to: address, data, from } }));
   });
   const lookupTarget = proxy?.implementation ?? address;
-  const [readResults, simResults, source, analyzer, creationTx] = await Promise.all([
+  const [readResults, simResults, { source, analysis }, creationTx] = await Promise.all([
     reader.callMany([...getters, ...erc165, ...roleChecks, ...enumerable]),
     Promise.all(simulations.map((s) => reader.call(s.call))),
-    deps.sourceLookup
-      ? deps
-          .sourceLookup(chainId, address)
-          .then(async (r) =>
-            r?.verified || !proxy ? r : ((await deps.sourceLookup?.(chainId, lookupTarget)) ?? r),
-          )
-      : Promise.resolve(undefined),
-    deps.analyzer ? deps.analyzer(chainId, lookupTarget).catch(() => undefined) : Promise.resolve(undefined),
+    verifiedSourceAndAnalysis(deps, chainId, address, proxy ? lookupTarget : undefined),
     creatorRaw?.hash
       ? reader.optionalRpc<{ blockNumber?: string | null }>(
           'eth_getTransactionByHash',
@@ -358,7 +355,8 @@ export async function collectFacts(
   if (!deps.sourceLookup) facts.source.note = 'no source provider configured';
   else if (!source) facts.source.note = 'source providers could not be reached';
   else facts.source = { verified: source.verified, provider: source.provider, note: source.note ?? null };
-  if (analyzer) facts.analyzer = { ran: true, ...analyzer, note: null };
+  if (analysis && 'error' in analysis) facts.analyzer.note = `analysis failed: ${analysis.error}`;
+  else if (analysis) facts.analyzer = { ran: true, ...analysis, note: null };
   else facts.analyzer.note = deps.analyzer ? 'no verified source to analyze' : 'no analyzer wired';
 
   // --- round trip 5 ----------------------------------------------------------
@@ -431,4 +429,29 @@ async function proxyFacts(
     upgrader,
     upgraderIsEoa,
   };
+}
+
+/**
+ * Verified source of the address, or of its implementation when the proxy itself is not verified,
+ * then the analyzer on that source. Runs beside the RPC round trips, so it adds no latency of its own
+ * unless the provider or the analysis is slower than the chain.
+ */
+async function verifiedSourceAndAnalysis(
+  deps: CollectDeps,
+  chainId: number,
+  address: Address,
+  implementation: Address | undefined,
+): Promise<{
+  source: Awaited<ReturnType<SourceLookup>>;
+  analysis: AnalyzerSummary | { error: string } | undefined;
+}> {
+  if (!deps.sourceLookup) return { source: undefined, analysis: undefined };
+  let source = await deps.sourceLookup(chainId, address);
+  if (!source?.verified && implementation) source = (await deps.sourceLookup(chainId, implementation)) ?? source;
+  if (!source?.bundle || !deps.analyzer) return { source, analysis: undefined };
+  try {
+    return { source, analysis: await deps.analyzer(source.bundle) };
+  } catch (err) {
+    return { source, analysis: { error: err instanceof Error ? err.message : String(err) } };
+  }
 }

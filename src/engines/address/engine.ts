@@ -6,10 +6,11 @@ import type { Engine, EngineFactoryContext } from '../../core/engine.js';
 import { VigilError } from '../../core/errors.js';
 import type { JobOptions } from '../../core/jobs/types.js';
 import { ADDRESS_CHECKS } from './checks/index.js';
-import { collectFacts, type SourceAnalyzer, type SourceLookup } from './collect-facts.js';
+import { collectFacts, type SourceLookup } from './collect-facts.js';
 import { AddressLabelStore } from './labels/store.js';
 import { renderMarkdown, renderTable, resultExceeds } from './render.js';
 import { evaluateChecks, trustLevel } from './score.js';
+import { createSourceAnalyzer, type SourceAnalyzer } from './source-analyzer.js';
 import { createSourceLookupFromConfig } from './source-lookup.js';
 import { formatAddressTarget, parseAddressTarget } from './target.js';
 import type { AddressScanResult } from './types.js';
@@ -19,6 +20,7 @@ export interface AddressEngineDeps {
   chains?: ChainRegistry;
   /** Verified-source lookup; default: the contract engine's explorer/Sourcify providers from config. */
   sourceLookup?: SourceLookup;
+  /** Analyzer of verified source; default: Vigil's Solidity analyzer whenever a source lookup exists. */
   analyzer?: SourceAnalyzer;
   readCache?: ReadCache;
 }
@@ -75,6 +77,7 @@ export function createAddressEngine(
   const labels = new AddressLabelStore(ctx.db, ctx.now);
   const readCache = deps.readCache ?? new ReadCache({ now: ctx.now });
   const sourceLookup = deps.sourceLookup ?? createSourceLookupFromConfig(ctx);
+  const analyzer = deps.analyzer ?? (sourceLookup ? createSourceAnalyzer() : undefined);
   return {
     kind: 'address',
     title: 'Address security',
@@ -99,7 +102,7 @@ export function createAddressEngine(
           readCache,
           now: ctx.now,
           ...(sourceLookup ? { sourceLookup } : {}),
-          ...(deps.analyzer ? { analyzer: deps.analyzer } : {}),
+          ...(analyzer ? { analyzer } : {}),
         },
         (p, step) => engineCtx.progress(p, step),
       );

@@ -2,6 +2,17 @@ import type { AddressScanResult, RiskLevel } from './types.js';
 
 const RISK_ORDER: Record<string, number> = { LOW_RISK: 1, MEDIUM_RISK: 2, HIGH_RISK: 3 };
 
+/** One line per analyzer detector that fired on the verified source. */
+function analyzerLines(result: AddressScanResult): string[] {
+  const a = result.facts.analyzer;
+  if (!a.ran) return [];
+  const counts = `${a.critical} critical, ${a.high} high, ${a.medium} medium, ${a.low} low`;
+  return [
+    `source analysis (${result.facts.source.provider ?? 'verified source'}): ${counts}`,
+    ...a.findings.map((f) => `  ${f.severity.padEnd(8)} ${f.title} (${f.detector}) x${f.count}`),
+  ];
+}
+
 function riskyDetails(result: AddressScanResult): AddressScanResult['risk_details'] {
   const risky = new Set(result.scoring.map((s) => s.name));
   return result.risk_details.filter((d) => risky.has(d.name));
@@ -25,6 +36,7 @@ export function renderTable(result: AddressScanResult): string {
       `  ${d.name.padEnd(width)}  ${d.value.padEnd(5)}  ${d.risk_level.padEnd(11)}${points ? `  -${points}` : ''}`,
     );
   }
+  lines.push(...analyzerLines(result));
   return lines.join('\n');
 }
 
@@ -41,6 +53,7 @@ export function renderMarkdown(result: AddressScanResult): string {
     '| --- | --- | --- | --- |',
     ...rows,
     '',
+    ...(result.facts.analyzer.ran ? ['```', ...analyzerLines(result), '```', ''] : []),
   ].join('\n');
 }
 

@@ -53,7 +53,7 @@ export function createSourceLookupFromConfig(ctx: EngineFactoryContext): SourceL
       return { verified: false, provider: null, note: `no source provider configured for chain ${chainId}` };
     try {
       const fetched = await resolver.provider.fetch({ ...ref, address });
-      return { verified: true, provider: fetched.meta.provider };
+      return { verified: true, provider: fetched.meta.provider, bundle: fetched.bundle };
     } catch (err) {
       if (isVigilError(err) && err.code === 'CONTRACT_NOT_VERIFIED')
         return { verified: false, provider: ref.platform };

@@ -99,8 +99,17 @@ export interface AddressFacts {
     note: string | null;
   };
   source: { verified: boolean; provider: string | null; note: string | null };
-  /** Findings of the Solidity analyzer on verified source, when one is wired. */
-  analyzer: { ran: boolean; high: number; medium: number; low: number; note: string | null };
+  /** Findings of the Solidity analyzer on the verified source (the implementation's, behind a proxy). */
+  analyzer: AnalyzerSummary & { ran: boolean; note: string | null };
+}
+
+/** Findings of medium or high confidence, counted by severity; the most severe detectors listed. */
+export interface AnalyzerSummary {
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  findings: { detector: string; title: string; severity: 'critical' | 'high' | 'medium' | 'low'; count: number }[];
 }
 
 export interface AddressScanResult {

@@ -6,9 +6,10 @@ export const isVulnerableCheck = defineCheck({
   weight: 20,
   scope: 'contract',
   riskDesc: 'The Solidity analyzer found high-severity issues in the verified source.',
-  basis: "Findings of Vigil's contract analyzer on the verified source (high or critical).",
+  basis:
+    "Vigil's Solidity analyzer on the verified source (the implementation's, behind a proxy): a critical or high finding of medium or high confidence. The findings are listed in `facts.analyzer`.",
   evaluate(facts) {
     if (!facts.analyzer.ran) return { value: false, skipped: facts.analyzer.note ?? 'analyzer not run' };
-    return facts.analyzer.high > 0;
+    return facts.analyzer.critical + facts.analyzer.high > 0;
   },
 });
