@@ -65,6 +65,8 @@ export interface VigilRuntime {
   auth: AuthService;
   queue: JobQueue;
   engines: EngineRegistry;
+  /** Seals values the server stores but must recover (webhook headers); AES-256-GCM under auth.secretKey. */
+  secrets: { seal(plain: string): string; open(sealed: string): string };
   now(): number;
   /** Starts workers (roles all/worker) and crash recovery. */
   start(): Promise<void>;

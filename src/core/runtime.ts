@@ -137,6 +137,7 @@ export async function createRuntime(config: VigilConfig, options: RuntimeOptions
     now,
     nonces,
     limiter,
+    secrets: box,
     jobs: jobService,
     jobService,
     async start() {

@@ -193,6 +193,7 @@ export const threatwindsPlugin: FastifyPluginAsync<FaceOptions> = async (app, { 
     logger: runtime.logger.child({ component: 'webhooks' }),
     now: () => runtime.now(),
     eventFor: completionEvent,
+    secrets: runtime.secrets,
   });
   app.addHook('onReady', async () => webhooks.start());
   app.addHook('onClose', async () => webhooks.stop());

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { SecretBox } from '../auth/crypto.js';
 import type { VigilConfig } from '../config.js';
 import type { Db } from '../db/types.js';
 import { VigilError } from '../errors.js';
@@ -59,6 +60,11 @@ export interface WebhookDispatcherDeps {
   eventFor(job: Job): WebhookEvent;
   /** Overridable for tests; default is the policy-checked HTTP sender. */
   send?: typeof sendWebhook;
+  /**
+   * Seals the caller's headers at rest (they often carry the receiver's own credentials). Without it they
+   * are stored as plain JSON; stored rows of either form are read.
+   */
+  secrets?: Pick<SecretBox, 'seal' | 'open'>;
 }
 
 // Header names the caller may not set: they carry the signature or are managed by HTTP itself.
@@ -152,10 +158,11 @@ export class WebhookDispatcher {
     const headers = JSON.stringify(input.headers);
     // The same job + URL + headers is one subscription: repeated submits do not multiply calls.
     const id = `whs_${createHash('sha256').update(`${input.jobId}|${input.url}|${headers}`).digest('hex').slice(0, 32)}`;
+    const stored = this.deps.secrets && input.headers.length > 0 ? this.deps.secrets.seal(headers) : headers;
     const { changes } = await this.deps.db.exec(
       `INSERT INTO webhook_subscriptions (id, job_id, owner, url, headers, state, created_at)
        VALUES (?, ?, ?, ?, ?, 'waiting', ?) ON CONFLICT (id) DO NOTHING`,
-      [id, input.jobId, input.owner, input.url, headers, this.deps.now()],
+      [id, input.jobId, input.owner, input.url, stored, this.deps.now()],
     );
     this.watchJob(input.jobId);
     this.kick();
@@ -235,6 +242,11 @@ export class WebhookDispatcher {
           this.kick();
         }
       });
+  }
+
+  private storedHeaders(text: string): Array<{ key: string; value: string }> {
+    const plain = text.startsWith('v1.') && this.deps.secrets ? this.deps.secrets.open(text) : text;
+    return JSON.parse(plain) as Array<{ key: string; value: string }>;
   }
 
   /** One pass: schedule deliveries for finished jobs, then send what is due. */
@@ -333,10 +345,7 @@ export class WebhookDispatcher {
     const secret = await this.secretFor(row.owner);
     const timestamp = Math.floor(this.deps.now() / 1000);
     const userHeaders = Object.fromEntries(
-      (JSON.parse(row.headers) as Array<{ key: string; value: string }>).map(({ key, value }) => [
-        key,
-        value,
-      ]),
+      this.storedHeaders(row.headers).map(({ key, value }) => [key, value]),
     );
     const headers = {
       ...userHeaders,

@@ -447,7 +447,8 @@ async function verifiedSourceAndAnalysis(
 }> {
   if (!deps.sourceLookup) return { source: undefined, analysis: undefined };
   let source = await deps.sourceLookup(chainId, address);
-  if (!source?.verified && implementation) source = (await deps.sourceLookup(chainId, implementation)) ?? source;
+  if (!source?.verified && implementation)
+    source = (await deps.sourceLookup(chainId, implementation)) ?? source;
   if (!source?.bundle || !deps.analyzer) return { source, analysis: undefined };
   try {
     return { source, analysis: await deps.analyzer(source.bundle) };

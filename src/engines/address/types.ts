@@ -109,7 +109,12 @@ export interface AnalyzerSummary {
   high: number;
   medium: number;
   low: number;
-  findings: { detector: string; title: string; severity: 'critical' | 'high' | 'medium' | 'low'; count: number }[];
+  findings: {
+    detector: string;
+    title: string;
+    severity: 'critical' | 'high' | 'medium' | 'low';
+    count: number;
+  }[];
 }
 
 export interface AddressScanResult {

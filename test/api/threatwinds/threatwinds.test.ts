@@ -187,6 +187,10 @@ describe('ThreatWinds-compatible ingest and analytics', () => {
       assert.equal(body.status, 'new');
       assert.ok(body.id);
       taskId = body.id;
+      // The receiver's credentials are sealed at rest, not stored as plain JSON.
+      const rows = await t.runtime.db.query<{ headers: string }>('SELECT headers FROM webhook_subscriptions');
+      assert.ok(rows.length > 0);
+      for (const row of rows) assert.doesNotMatch(row.headers, /receiver-token/);
     });
 
     it('200 with the existing task and its status for the same target', async () => {

@@ -73,11 +73,16 @@ function engineWithExplorer(apiUrl: string, store: Db) {
       },
     ],
   });
-  return createAddressEngine({ config, db: store, logger: pino({ level: 'silent' }), now: Date.now });
+  return createAddressEngine({ config, db: store, logger: silent, now: Date.now });
 }
 
-const ctx = (): EngineContext =>
-  ({ job: { id: 'test' } as Job, signal: new AbortController().signal, progress() {} }) as EngineContext;
+const silent = pino({ level: 'silent' });
+const ctx = (): EngineContext => ({
+  job: { id: 'test' } as Job,
+  signal: new AbortController().signal,
+  progress() {},
+  log: silent,
+});
 
 async function scan(
   address: Address,
