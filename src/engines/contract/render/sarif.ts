@@ -1,3 +1,4 @@
+import type { Log, ReportingDescriptor } from 'sarif';
 import { listDetectors } from '../analyze.js';
 import type { AnalysisReport, Severity } from '../report-types.js';
 
@@ -20,7 +21,7 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
 };
 
 /** SARIF 2.1.0 log usable by GitHub code scanning (partialFingerprints keep alert identity). */
-export function renderSarif(r: AnalysisReport, version = '0.1.0'): Record<string, unknown> {
+export function renderSarif(r: AnalysisReport, version = '0.1.0'): Log {
   const detectors = listDetectors().filter((d) => r.summary.detectorsRun.includes(d.id));
   const index = new Map(detectors.map((d, i) => [d.id, i]));
   return {
@@ -33,7 +34,7 @@ export function renderSarif(r: AnalysisReport, version = '0.1.0'): Record<string
             name: 'vigil',
             informationUri: 'https://github.com/vigil/vigil/blob/main/docs/detectors.md',
             semanticVersion: version,
-            rules: detectors.map((d) => ({
+            rules: detectors.map((d): ReportingDescriptor => ({
               id: d.id,
               name: d.title
                 .replace(/[^A-Za-z0-9]+/g, ' ')
