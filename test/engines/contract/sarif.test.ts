@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { analyzeSources, renderSarif } from '../../../src/engines/contract/index.js';
 import { loadFixtureContract } from '../../helpers/explorer-server.js';
 
@@ -12,6 +12,8 @@ const schema = JSON.parse(
   readFileSync(new URL('../../fixtures/schemas/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'),
 ) as object;
 // unicodeRegExp off: the published schema's `language` pattern is not valid under the `u` flag.
+// A CommonJS module with `exports.default`: under NodeNext the class sits on `.default`.
+const Ajv = AjvDraft04.default;
 const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
 
 function assertValid(log: unknown): void {
