@@ -34,27 +34,29 @@ export function renderSarif(r: AnalysisReport, version = '0.1.0'): Log {
             name: 'vigil',
             informationUri: 'https://github.com/vigil/vigil/blob/main/docs/detectors.md',
             semanticVersion: version,
-            rules: detectors.map((d): ReportingDescriptor => ({
-              id: d.id,
-              name: d.title
-                .replace(/[^A-Za-z0-9]+/g, ' ')
-                .trim()
-                .replace(/ (\w)/g, (_, c: string) => c.toUpperCase()),
-              shortDescription: { text: d.title },
-              fullDescription: { text: d.description },
-              help: {
-                text: d.recommendation,
-                markdown: `${d.recommendation}\n\n${d.references.map((x) => `- ${x}`).join('\n')}`,
-              },
-              helpUri:
-                d.references[0] ?? `https://github.com/vigil/vigil/blob/main/docs/detectors.md#${d.id}`,
-              defaultConfiguration: { level: LEVEL[d.severity] },
-              properties: {
-                tags: ['security', d.category, ...(d.swc ? [d.swc] : [])],
-                precision: d.confidence === 'high' ? 'high' : d.confidence === 'medium' ? 'medium' : 'low',
-                'security-severity': SECURITY_SEVERITY[d.severity],
-              },
-            })),
+            rules: detectors.map(
+              (d): ReportingDescriptor => ({
+                id: d.id,
+                name: d.title
+                  .replace(/[^A-Za-z0-9]+/g, ' ')
+                  .trim()
+                  .replace(/ (\w)/g, (_, c: string) => c.toUpperCase()),
+                shortDescription: { text: d.title },
+                fullDescription: { text: d.description },
+                help: {
+                  text: d.recommendation,
+                  markdown: `${d.recommendation}\n\n${d.references.map((x) => `- ${x}`).join('\n')}`,
+                },
+                helpUri:
+                  d.references[0] ?? `https://github.com/vigil/vigil/blob/main/docs/detectors.md#${d.id}`,
+                defaultConfiguration: { level: LEVEL[d.severity] },
+                properties: {
+                  tags: ['security', d.category, ...(d.swc ? [d.swc] : [])],
+                  precision: d.confidence === 'high' ? 'high' : d.confidence === 'medium' ? 'medium' : 'low',
+                  'security-severity': SECURITY_SEVERITY[d.severity],
+                },
+              }),
+            ),
           },
         },
         artifacts: [...new Set(r.findings.map((f) => f.file))].map((file) => ({ location: { uri: file } })),
