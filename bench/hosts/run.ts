@@ -88,7 +88,7 @@ async function portScanBench(nmap: string | undefined): Promise<void> {
     lastVigil = v.value.open.map((p) => p.port);
     console.log(
       `  vigil round ${r + 1}: ${(v.ms / 1000).toFixed(2)} s, ${lastVigil.length} open, threads ${v.value.threads}, ` +
-        `peak window ${v.value.peakConcurrency}, self-connects dropped ${v.value.selfConnects.length}`,
+        `peak window ${v.value.peakConcurrency}, self-connects dropped ${v.value.selfConnects.length}, sockets reused ${v.value.socketsReused}`,
     );
     if (nmap) {
       const n = await timed(() =>

@@ -64,6 +64,31 @@ describe('TCP connect scan', () => {
       assert.ok(!open.has(port), `self-connect ${port} must not be open`);
   });
 
+  it('reuses refused sockets for the next ports and still finds every open port among them', async () => {
+    const extra: Running[] = [];
+    for (let i = 0; i < 12; i++) extra.push(await startBanner('hi\r\n'));
+    try {
+      const ours = [...servers, ...extra].map((s) => s.port);
+      // Each listener with the 40 ports above it, scanned through a narrow window on one thread so
+      // nearly every connect after the first few runs on a socket kept from a refused one.
+      const ports = [...new Set(ours.flatMap((p) => Array.from({ length: 41 }, (_, i) => p + i)))].filter(
+        (p) => p <= 65535,
+      );
+      const result = await scanTcpPorts(policy, '127.0.0.1', {
+        ports,
+        threads: 1,
+        concurrency: 8,
+        maxConcurrency: 8,
+      });
+      assert.equal(result.open.length + result.closed + result.filtered.length, ports.length);
+      const open = new Set(result.open.map((p) => p.port));
+      for (const port of ours) assert.ok(open.has(port), `listener ${port} found open`);
+      assert.ok(result.socketsReused > ports.length / 2, `reused ${result.socketsReused} of ${ports.length}`);
+    } finally {
+      await Promise.all(extra.map((s) => s.close()));
+    }
+  });
+
   it('scans IPv6 loopback', async (t) => {
     const v6 = await listenV6();
     if (!v6) return t.skip('::1 is not available on this machine');

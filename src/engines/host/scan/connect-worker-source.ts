@@ -5,12 +5,13 @@
  *
  * Why the libuv TCP handle (`process.binding('tcp_wrap')`) and not net.Socket:
  * a connect scan is dominated by per-socket overhead; the raw handle skips the
- * stream machinery and measured about 3.5x faster on loopback. When the binding
+ * stream machinery and measured about 3.5x faster on loopback. Sockets whose
+ * connect was refused are reused for the next port (about 2x less CPU again). When the binding
  * is unavailable the worker falls back to net.Socket with the same logic.
  *
  * Protocol: workerData = { address, family, ports (number[]), window, maxWindow,
  * minWindow, timeoutMs, minTimeoutMs, retries }. Posts {type:'progress', done}
- * and finally {type:'result', open, filtered, closed, selfConnects, maxWindowUsed}.
+ * and finally {type:'result', open, filtered, closed, selfConnects, maxWindowUsed, socketsReused, raw}.
  * Receives 'stop' to finish early (ports not yet answered are dropped).
  */
 export const CONNECT_WORKER_SOURCE = `
@@ -175,18 +176,46 @@ function onRawComplete(status) {
     if (local.port === entry.port && local.address === cfg.address) return settle(entry, 'self');
     return settle(entry, 'open');
   }
-  if (status === ERR_REFUSED) return settle(entry, 'closed');
+  if (status === ERR_REFUSED) {
+    // A refused socket is back in CLOSE state: keep it for the next port instead of closing it.
+    if (spare.length < SPARE_MAX) {
+      spare.push(entry.handle);
+      entry.handle = null;
+    }
+    return settle(entry, 'closed');
+  }
   classify(entry, status);
 }
 
-function startRaw(entry) {
-  const handle = new binding.TCP(binding.constants.SOCKET);
+// Sockets whose connect was refused, ready for another connect: reusing one saves the socket(),
+// close() and epoll registration of a fresh one, which is most of a loopback scan's CPU time.
+const spare = [];
+const SPARE_MAX = 4096;
+let socketsReused = 0;
+const ERR_ABORTED = -require('node:os').constants.errno.ECONNABORTED;
+
+function connectRaw(handle, entry) {
   const req = new binding.TCPConnectWrap();
-  entry.handle = handle;
-  entry.close = closeRaw;
   req.entry = entry;
   req.oncomplete = onRawComplete;
-  const err = cfg.family === 6 ? handle.connect6(req, cfg.address, entry.port) : handle.connect(req, cfg.address, entry.port);
+  return cfg.family === 6 ? handle.connect6(req, cfg.address, entry.port) : handle.connect(req, cfg.address, entry.port);
+}
+
+function startRaw(entry) {
+  const reused = spare.pop();
+  if (reused) socketsReused++;
+  const handle = reused || new binding.TCP(binding.constants.SOCKET);
+  entry.handle = handle;
+  entry.close = closeRaw;
+  let err = connectRaw(handle, entry);
+  // Linux answers the first connect() after a failed one with ECONNABORTED and resets the socket;
+  // the second one is a real attempt. Anything else on a reused socket: start over with a fresh one.
+  if (reused && err === ERR_ABORTED) err = connectRaw(handle, entry);
+  if (reused && err) {
+    handle.close();
+    entry.handle = new binding.TCP(binding.constants.SOCKET);
+    err = connectRaw(entry.handle, entry);
+  }
   if (err) classify(entry, err);
 }
 
@@ -249,8 +278,9 @@ function complete() {
   completed = true;
   if (sweeper) clearInterval(sweeper);
   for (const entry of inflight) if (entry.close) entry.close.call(entry);
+  for (const handle of spare.splice(0)) handle.close();
   parentPort.postMessage({ type: 'progress', done });
-  parentPort.postMessage({ type: 'result', open, filtered, closed, selfConnects, maxWindowUsed, raw: binding !== null });
+  parentPort.postMessage({ type: 'result', open, filtered, closed, selfConnects, maxWindowUsed, socketsReused, raw: binding !== null });
 }
 
 sweeper = setInterval(() => {

@@ -33,6 +33,8 @@ export interface PortScanResult {
   peakConcurrency: number;
   /** false when the raw TCP handle was unavailable and net.Socket was used. */
   rawHandles: boolean;
+  /** Connects made on a socket kept from a refused one rather than a new socket. */
+  socketsReused: number;
   /** true when the scan was stopped before every port was answered. */
   aborted: boolean;
 }
@@ -72,6 +74,7 @@ interface WorkerResult {
   closed: number;
   selfConnects: number[];
   maxWindowUsed: number;
+  socketsReused: number;
   raw: boolean;
 }
 
@@ -117,6 +120,7 @@ export async function scanTcpPorts(
     threads: 0,
     peakConcurrency: 0,
     rawHandles: true,
+    socketsReused: 0,
     aborted: false,
   };
   if (total === 0) return empty;
@@ -185,6 +189,7 @@ export async function scanTcpPorts(
     threads,
     peakConcurrency: results.reduce((n, r) => n + r.maxWindowUsed, 0),
     rawHandles: results.every((r) => r.raw),
+    socketsReused: results.reduce((n, r) => n + r.socketsReused, 0),
     aborted,
   };
 }
