@@ -67,16 +67,34 @@ function formatUnits(value: bigint, decimals: number): string {
   return frac ? `${whole}.${frac}` : whole.toString();
 }
 
-/** The wrapped-native path for a simulated buy through the main pool (or another V2 pool of the token). */
+type SimulationRoute =
+  | { venue: 'v2'; router: Address; path: Address[]; nativeReserve: bigint }
+  | { venue: 'v3'; pool: Address; weth: Address; nativeReserve: bigint };
+
+/**
+ * Where to simulate a buy: the wrapped-native path through the main pool's V2 router (or another V2
+ * pool of the token); without one, directly against the deepest V3 pool paired with the wrapped native.
+ */
 async function simulationRoute(
   reader: ChainReader,
   token: Address,
   pools: Pool[],
   main: Pool,
-): Promise<{ router: Address; path: Address[]; nativeReserve: bigint } | string> {
-  const v2 = [main, ...pools.filter((p) => p !== main)].filter(
-    (p) => p.kind === 'v2' && p.router && p.reserveQuote > 0n,
-  );
+): Promise<SimulationRoute | string> {
+  const ordered = [main, ...pools.filter((p) => p !== main)];
+  const v2 = await v2Route(reader, token, ordered);
+  if (typeof v2 !== 'string') return v2;
+  const v3 = ordered.find((p) => p.kind === 'v3' && p.quote.wrappedNative && p.reserveQuote > 0n);
+  if (v3) return { venue: 'v3', pool: v3.address, weth: v3.quote.address, nativeReserve: v3.reserveQuote };
+  return `${v2}, and no V3 pool paired with the wrapped native token`;
+}
+
+async function v2Route(
+  reader: ChainReader,
+  token: Address,
+  ordered: Pool[],
+): Promise<SimulationRoute | string> {
+  const v2 = ordered.filter((p) => p.kind === 'v2' && p.router && p.reserveQuote > 0n);
   if (v2.length === 0) return 'no V2 pool with a configured router';
   const routers = [...new Set(v2.map((p) => p.router as Address))];
   const weths = await readMany(
@@ -90,13 +108,14 @@ async function simulationRoute(
     const weth = wethOf.get(p.router as Address);
     if (!weth) continue;
     if (p.quote.address.toLowerCase() === weth.toLowerCase()) {
-      return { router: p.router as Address, path: [weth, token], nativeReserve: p.reserveQuote };
+      return { venue: 'v2', router: p.router as Address, path: [weth, token], nativeReserve: p.reserveQuote };
     }
   }
   for (const p of v2) {
     const weth = wethOf.get(p.router as Address);
     if (weth && p.quoteValueNative !== null) {
       return {
+        venue: 'v2',
         router: p.router as Address,
         path: [weth, p.quote.address, token],
         nativeReserve: p.quoteValueNative,
@@ -204,13 +223,12 @@ export async function scanToken(
       if (amountIn < 1_000_000_000n) amountIn = 1_000_000_000n;
       simulation = await step('simulation-reverted', async () => {
         try {
-          return await simulateTrade({
-            chain: reader.chain,
-            blockNumber: reader.blockNumber,
-            router: route.router,
-            buyPath: route.path,
-            amountIn,
-          });
+          const base = { chain: reader.chain, blockNumber: reader.blockNumber, amountIn };
+          return await simulateTrade(
+            route.venue === 'v3'
+              ? { ...base, v3: { pool: route.pool, weth: route.weth, token } }
+              : { ...base, router: route.router, buyPath: route.path },
+          );
         } catch (err) {
           if (err instanceof SimulationFailedError)
             throw tokenFailure('simulation-reverted', err.message, { cause: err });

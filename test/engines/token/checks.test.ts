@@ -14,6 +14,7 @@ import type { SimulationReport } from '../../../src/engines/token/simulation/int
 const A = '0x00000000000000000000000000000000000000aa' as Address;
 const leg = { ok: true, quoted: '100', received: '100', gasUsed: 100_000, revertReason: null };
 const sim = (over: Partial<SimulationReport> = {}): SimulationReport => ({
+  venue: 'v2',
   router: A,
   path: [A, A],
   amountIn: '1',

@@ -40,7 +40,8 @@ const errorString = (msg: string): Hex =>
     errorName: 'Error',
     args: [msg],
   });
-const meta: { router: Address; path: Address[]; amountIn: bigint } = {
+const meta: { venue: 'v2'; router: Address; path: Address[]; amountIn: bigint } = {
+  venue: 'v2',
   router: '0x0000000000000000000000000000000000000001',
   path: [],
   amountIn: 1n,

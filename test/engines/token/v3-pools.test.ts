@@ -16,13 +16,16 @@ let bed: TestBed;
 let db: Db;
 let v3Factory: Address;
 let v3Only: Address;
+let v3Honeypot: Address;
 
 const v3FactoryAbi = parseAbi([
   'function createPool(address,address,uint24) returns (address)',
   'function getPool(address,address,uint24) view returns (address)',
 ]);
 const poolAbi = parseAbi(['function initialize(uint160)']);
-const erc20 = parseAbi(['function transfer(address,uint256) returns (bool)', 'function deposit() payable']);
+const erc20 = parseAbi(['function approve(address,uint256) returns (bool)', 'function deposit() payable']);
+const honeypotAbi = parseAbi(['function allowSender(address)']);
+const minterAbi = parseAbi(['function mint(address,int24,int24,uint128)']);
 
 before(async () => {
   chain = await startAnvil();
@@ -35,27 +38,26 @@ before(async () => {
     assert.equal(r.status, 'success');
     return r;
   };
+  const deploy = async (c: { abi: Abi; bytecode: Hex }, args: unknown[] = []) =>
+    getAddress((await mine(await w.deployContract({ ...c, args } as never))).contractAddress as Address);
   const build =
     require('@uniswap/v3-core/artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json') as {
       abi: Abi;
       bytecode: Hex;
     };
-  v3Factory = getAddress(
-    (await mine(await w.deployContract({ abi: build.abi, bytecode: build.bytecode })))
-      .contractAddress as Address,
-  );
-  const clean = compileFiles([`${FIXTURE_DIR}/CleanToken.sol`]).contract('CleanToken');
-  v3Only = getAddress(
-    (
-      await mine(
-        await w.deployContract({
-          abi: clean.abi,
-          bytecode: clean.bytecode,
-          args: ['Vee Three', 'VEE3', parseEther('1000000')],
-        }),
-      )
-    ).contractAddress as Address,
-  );
+  v3Factory = await deploy(build);
+  const out = compileFiles([
+    `${FIXTURE_DIR}/CleanToken.sol`,
+    `${FIXTURE_DIR}/AllowlistHoneypotToken.sol`,
+    `${FIXTURE_DIR}/V3LiquidityMinter.sol`,
+  ]);
+  v3Only = await deploy(out.contract('CleanToken'), ['Vee Three', 'VEE3', parseEther('1000000')]);
+  v3Honeypot = await deploy(out.contract('AllowlistHoneypotToken'), [
+    'Vee Trap',
+    'VTRAP',
+    parseEther('1000000'),
+  ]);
+  const minter = await deploy(out.contract('V3LiquidityMinter'));
   await mine(
     await w.writeContract({
       address: bed.weth,
@@ -64,8 +66,9 @@ before(async () => {
       value: parseEther('20'),
     }),
   );
-  // A 0.3% pool for the V3-only token and one for the clean token (which also has its V2 pair).
-  for (const token of [v3Only, bed.tokens.clean?.address as Address]) {
+  // A full-range 0.3% position of 5 tokens + 5 WETH (price 1:1) for each V3 token; the clean token
+  // also keeps its deeper V2 pair.
+  for (const token of [v3Only, v3Honeypot, bed.tokens.clean?.address as Address]) {
     await mine(
       await w.writeContract({
         address: v3Factory,
@@ -83,20 +86,32 @@ before(async () => {
     await mine(
       await w.writeContract({ address: pool, abi: poolAbi, functionName: 'initialize', args: [2n ** 96n] }),
     );
+    if (token === v3Honeypot) {
+      await mine(
+        await w.writeContract({
+          address: token,
+          abi: honeypotAbi,
+          functionName: 'allowSender',
+          args: [pool],
+        }),
+      );
+    }
+    for (const asset of [token, bed.weth]) {
+      await mine(
+        await w.writeContract({
+          address: asset,
+          abi: erc20,
+          functionName: 'approve',
+          args: [minter, parseEther('1000')],
+        }),
+      );
+    }
     await mine(
       await w.writeContract({
-        address: token,
-        abi: erc20,
-        functionName: 'transfer',
-        args: [pool, parseEther('5000')],
-      }),
-    );
-    await mine(
-      await w.writeContract({
-        address: bed.weth,
-        abi: erc20,
-        functionName: 'transfer',
-        args: [pool, parseEther('5')],
+        address: minter,
+        abi: minterAbi,
+        functionName: 'mint',
+        args: [pool, -887_220, 887_220, parseEther('5')],
       }),
     );
   }
@@ -129,13 +144,33 @@ test('a token with V2 and V3 pools lists both DEXes; the deeper V2 pool stays th
   assert.equal(r.details.liquidity.usd, 30_000);
 });
 
-test('a V3-only token: launched, priced, simulation unknown with the reason', async () => {
+test('a V3-only token: launched, priced, simulated directly against the pool: clean', async () => {
   const r = await engine().run(v3Only, {}, runContext());
   assert.deepEqual(r.token.dexTitles, ['Uniswap v3']);
   assert.equal(r.token.mainToken, 'WETH');
   assert.equal(r.unLaunched, false);
-  assert.equal(r.details.simulation, null);
-  assert.equal(r.details.simulationSkipped, 'no V2 pool with a configured router');
-  assert.equal(r.factors.find((f) => f.id === 'honeypot')?.status, 'unknown');
   assert.equal(r.details.lp, null);
+  const sim = r.details.simulation;
+  assert.ok(sim, `skipped: ${r.details.simulationSkipped}`);
+  assert.equal(sim.venue, 'v3');
+  assert.equal(sim.router, r.details.liquidity.mainPool);
+  assert.equal(sim.buyTax, 0);
+  assert.equal(sim.transferTax, 0);
+  // The pool's 0.3% fee is in the quote, so an untaxed token sells at 0 tax.
+  assert.equal(sim.sellTax, 0);
+  assert.equal(sim.isHoneypot, false);
+  assert.notEqual(r.factors.find((f) => f.id === 'honeypot')?.status, 'unknown');
+});
+
+test('a V3-only honeypot (only its pool may send): the buy works, the bought tokens cannot move', async () => {
+  const r = await engine().run(v3Honeypot, {}, runContext());
+  const sim = r.details.simulation;
+  assert.ok(sim, `skipped: ${r.details.simulationSkipped}`);
+  assert.equal(sim.venue, 'v3');
+  assert.equal(sim.cannotBuy, false);
+  assert.equal(sim.buyTax, 0);
+  assert.equal(sim.transferBlocked, true);
+  assert.equal(sim.isHoneypot, true);
+  assert.match(sim.legs.transfer.revertReason ?? '', /sender not allowed/);
+  assert.equal(r.band, 'high', `rating ${r.riskRating}`);
 });

@@ -10,6 +10,9 @@ pragma solidity ^0.8.20;
 /// Legs: quote + buy (probe, ETH -> token), transfer of everything bought (probe -> receiver),
 /// quote + sell of 100% (receiver, token -> ETH) and, when that reverts, of 99% (cannot_sell_all).
 /// Tax = (quoted - received) / quoted, each quote taken right before its swap.
+///
+/// V3-style pools (no V2 route) are swapped against directly: the probe wraps ETH, `swap` calls back
+/// `uniswapV3SwapCallback`, which pays the pool, and the pool's own swap result is the quote.
 interface IRouterV2Like {
     function getAmountsOut(uint256 amountIn, address[] calldata path) external view returns (uint256[] memory);
 
@@ -31,6 +34,22 @@ interface IRouterV2Like {
 
 interface IBalanceOf {
     function balanceOf(address owner) external view returns (uint256);
+}
+
+interface IPoolV3Like {
+    function token0() external view returns (address);
+
+    function swap(
+        address recipient,
+        bool zeroForOne,
+        int256 amountSpecified,
+        uint160 sqrtPriceLimitX96,
+        bytes calldata data
+    ) external returns (int256 amount0, int256 amount1);
+}
+
+interface IWrappedNative {
+    function deposit() external payable;
 }
 
 contract TokenSimulator {
@@ -93,6 +112,84 @@ contract TokenSimulator {
         }
         full = _sell(router, path, amount);
         if (!full.ok) partial_ = _sell(router, path, (amount * 99) / 100);
+    }
+
+    // TickMath's bounds: a swap may move the price anywhere in between.
+    uint160 private constant MIN_SQRT_RATIO_PLUS_ONE = 4295128740;
+    uint160 private constant MAX_SQRT_RATIO_MINUS_ONE = 1461446703485210103287273052203988822378723970341;
+
+    /// The V3 counterpart of `simulate`: buy `token` with `amountIn` of wrapped native in `pool`, move it
+    /// to `receiver`, and sell it back there (100%, else 99%).
+    function simulateV3(address pool, address weth, address token, uint256 amountIn, address receiver) external {
+        Outcome memory o;
+        IWrappedNative(weth).deposit{value: amountIn}();
+        o.buy = _swapV3(pool, weth, token, amountIn);
+        if (o.buy.ok && o.buy.received > 0) {
+            o.transfer = _transfer(token, receiver, o.buy.received);
+            if (o.transfer.ok && o.transfer.received > 0) {
+                try TokenSimulator(payable(receiver)).sellAllV3(pool, token, weth) returns (
+                    Leg memory full, Leg memory partial_
+                ) {
+                    o.sell = full;
+                    o.sellPartial = partial_;
+                } catch (bytes memory err) {
+                    o.sell.attempted = true;
+                    o.sell.revertData = err;
+                }
+            }
+        }
+        revert Simulated(o);
+    }
+
+    /// Runs on the receiver: sell all of its balance in the V3 pool (or 99% when 100% reverts).
+    function sellAllV3(address pool, address token, address weth)
+        external
+        returns (Leg memory full, Leg memory partial_)
+    {
+        uint256 amount = IBalanceOf(token).balanceOf(address(this));
+        full = _swapV3(pool, token, weth, amount);
+        if (!full.ok) partial_ = _swapV3(pool, token, weth, (amount * 99) / 100);
+    }
+
+    /// Exact-input swap of `amountIn` of `tokenIn`; quoted = what the pool says it paid out.
+    function _swapV3(address pool, address tokenIn, address tokenOut, uint256 amountIn)
+        private
+        returns (Leg memory l)
+    {
+        l.attempted = true;
+        bool zeroForOne = IPoolV3Like(pool).token0() == tokenIn;
+        uint256 before = IBalanceOf(tokenOut).balanceOf(address(this));
+        uint256 g = gasleft();
+        try IPoolV3Like(pool).swap(
+            address(this),
+            zeroForOne,
+            int256(amountIn),
+            zeroForOne ? MIN_SQRT_RATIO_PLUS_ONE : MAX_SQRT_RATIO_MINUS_ONE,
+            abi.encode(tokenIn)
+        ) returns (int256 amount0, int256 amount1) {
+            l.gasUsed = g - gasleft();
+            int256 out = zeroForOne ? amount1 : amount0;
+            l.quoted = out < 0 ? uint256(-out) : 0;
+            l.ok = true;
+            l.received = _gain(IBalanceOf(tokenOut).balanceOf(address(this)), before);
+        } catch (bytes memory err) {
+            l.gasUsed = g - gasleft();
+            l.revertData = err;
+        }
+    }
+
+    /// The pool asks to be paid what it is owed (the positive delta) in the token named by `data`.
+    /// Only ever reached inside a simulating eth_call: the contract is never deployed.
+    function uniswapV3SwapCallback(int256 amount0Delta, int256 amount1Delta, bytes calldata data) external {
+        address tokenIn = abi.decode(data, (address));
+        uint256 owed = uint256(amount0Delta > 0 ? amount0Delta : amount1Delta);
+        (bool success, bytes memory ret) = tokenIn.call(abi.encodeWithSelector(0xa9059cbb, msg.sender, owed));
+        if (!success) {
+            assembly {
+                revert(add(ret, 32), mload(ret))
+            }
+        }
+        require(ret.length == 0 || abi.decode(ret, (bool)), "transfer to pool returned false");
     }
 
     function _buy(address router, address[] calldata path, uint256 amountIn, address token)

@@ -14,6 +14,8 @@ export interface LegReport {
 }
 
 export interface SimulationReport {
+  /** `v2`: through the router; `v3`: swapped directly against the pool (then `router` is the pool). */
+  venue: 'v2' | 'v3';
   router: Address;
   path: Address[];
   amountIn: string;
@@ -43,7 +45,7 @@ function leg(l: SimulatedLeg): LegReport {
 /** Turns the decoded outcome into taxes and verdicts. Pure: unit-tested without a chain. */
 export function interpretOutcome(
   o: SimulatedOutcome,
-  meta: { router: Address; path: Address[]; amountIn: bigint },
+  meta: { venue: 'v2' | 'v3'; router: Address; path: Address[]; amountIn: bigint },
 ): SimulationReport {
   const cannotBuy = !o.buy.ok;
   const transferBlocked = o.buy.ok && o.buy.received > 0n && !o.transfer.ok;
@@ -55,6 +57,7 @@ export function interpretOutcome(
   const isHoneypot = cannotSell || transferBlocked || (sellTax !== null && sellTax >= HONEYPOT_SELL_TAX);
   const gasAnomaly = [o.buy, o.transfer, o.sell, o.sellPartial].some((l) => l.gasUsed > GAS_ANOMALY_LIMIT);
   return {
+    venue: meta.venue,
     router: meta.router,
     path: meta.path,
     amountIn: meta.amountIn.toString(),

@@ -11,15 +11,25 @@ export type { LegReport, SimulationReport } from './interpret.js';
 /** Gas given to the simulating eth_call; leaves room for expensive transfer hooks. */
 const CALL_GAS = 25_000_000n;
 
-export interface SimulationInput {
+interface SimulationBase {
   chain: ChainClient;
   blockNumber: bigint;
-  router: Address;
-  /** Wrapped native first, token last. */
-  buyPath: Address[];
   /** Native amount to spend on the buy (wei). */
   amountIn: bigint;
 }
+
+/** Through a V2-style router: wrapped native first, token last (multi-hop allowed). */
+export interface V2Simulation extends SimulationBase {
+  router: Address;
+  buyPath: Address[];
+}
+
+/** Directly against a V3-style pool of the token and the wrapped native token. */
+export interface V3Simulation extends SimulationBase {
+  v3: { pool: Address; weth: Address; token: Address };
+}
+
+export type SimulationInput = V2Simulation | V3Simulation;
 
 export class SimulationFailedError extends Error {
   constructor(
@@ -56,11 +66,18 @@ export async function simulateTrade(input: SimulationInput): Promise<SimulationR
   const { abi, deployedBytecode } = simulatorArtifact();
   const probe = freshAddress();
   const receiver = freshAddress();
-  const data = encodeFunctionData({
-    abi,
-    functionName: 'simulate',
-    args: [input.router, input.buyPath, input.amountIn, receiver],
-  });
+  const data =
+    'v3' in input
+      ? encodeFunctionData({
+          abi,
+          functionName: 'simulateV3',
+          args: [input.v3.pool, input.v3.weth, input.v3.token, input.amountIn, receiver],
+        })
+      : encodeFunctionData({
+          abi,
+          functionName: 'simulate',
+          args: [input.router, input.buyPath, input.amountIn, receiver],
+        });
   const overrides = {
     [probe]: { code: deployedBytecode, balance: numberToHex(input.amountIn * 2n) },
     [receiver]: { code: deployedBytecode, balance: '0x0' },
@@ -82,5 +99,17 @@ export async function simulateTrade(input: SimulationInput): Promise<SimulationR
       revert,
     );
   }
-  return interpretOutcome(outcome, { router: input.router, path: input.buyPath, amountIn: input.amountIn });
+  return 'v3' in input
+    ? interpretOutcome(outcome, {
+        venue: 'v3',
+        router: input.v3.pool,
+        path: [input.v3.weth, input.v3.token],
+        amountIn: input.amountIn,
+      })
+    : interpretOutcome(outcome, {
+        venue: 'v2',
+        router: input.router,
+        path: input.buyPath,
+        amountIn: input.amountIn,
+      });
 }
