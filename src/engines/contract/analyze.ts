@@ -50,7 +50,7 @@ export async function analyzeSources(
   for (const [p, c] of entries) {
     if (typeof c !== 'string') throw new VigilError('INVALID_TARGET', `source of ${p} is not a string`);
   }
-  return analyzeFiles(bundleFiles(bundle.files), options);
+  return analyzeFiles(bundleFiles(bundle.files, bundle.remappings), options);
 }
 
 /** Analyzes a .sol file or a project directory on disk. */
@@ -118,7 +118,12 @@ export async function analyzeFiles(
   });
   progress(62, 'building IR');
   const project = buildProject(
-    parsed.map((p, i) => ({ parsed: p, source: files[i]!.source, isTarget: files[i]!.isTarget })),
+    parsed.map((p, i) => ({
+      parsed: p,
+      source: files[i]!.source,
+      isTarget: files[i]!.isTarget,
+      ...(files[i]!.imports ? { imports: files[i]!.imports } : {}),
+    })),
   );
   progress(70, 'running detectors');
   const findings = runDetectors(project, detectors, options.signal);

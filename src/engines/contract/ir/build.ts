@@ -14,6 +14,7 @@ import { compilerRange, isBelow } from '../parse/version.js';
 import { ARRAY_MEMBERS, BUILTIN_FUNCTIONS, BUILTIN_OBJECTS, LOW_LEVEL_MEMBERS } from './builtins.js';
 import { Cfg } from './cfg.js';
 import { linearize } from './linearize.js';
+import { contractScopes, type ImportClause, importClause } from './scopes.js';
 import type {
   CallSite,
   ContractIR,
@@ -33,6 +34,8 @@ export interface BuildInput {
   parsed: ParsedTree;
   source: string;
   isTarget: boolean;
+  /** Import path literal → the `path` of the input it resolved to (from the project loader). */
+  imports?: Readonly<Record<string, string>>;
 }
 
 const CONTRACT_KINDS: Record<string, ContractKind> = {
@@ -45,7 +48,9 @@ const CONTRACT_KINDS: Record<string, ContractKind> = {
 export function buildProject(inputs: BuildInput[]): ProjectIR {
   const files: SourceFileIR[] = [];
   const contracts: ContractIR[] = [];
-  for (const { parsed, source, isTarget } of inputs) {
+  const clauses = new Map<SourceFileIR, ImportClause[]>();
+  const resolved = new Map<SourceFileIR, Readonly<Record<string, string>>>();
+  for (const { parsed, source, isTarget, imports } of inputs) {
     linkParents(parsed.tree);
     const file: SourceFileIR = {
       path: parsed.path,
@@ -60,11 +65,11 @@ export function buildProject(inputs: BuildInput[]): ProjectIR {
     };
     for (const m of items(child(parsed.tree, 'Members'))) {
       if (m.kind === 'ImportDirective') {
-        const lit = findAll(
-          m,
-          new Set(['StringLiteral', 'DoubleQuotedStringLiteral', 'SingleQuotedStringLiteral']),
-        )[0];
-        if (lit?.text) file.imports.push(lit.text.slice(1, -1));
+        const clause = importClause(m);
+        if (clause) {
+          file.imports.push(clause.path);
+          clauses.set(file, [...(clauses.get(file) ?? []), clause]);
+        }
       }
       const kind = CONTRACT_KINDS[m.kind];
       if (!kind) continue;
@@ -72,13 +77,18 @@ export function buildProject(inputs: BuildInput[]): ProjectIR {
       file.contracts.push(c);
       contracts.push(c);
     }
+    if (imports) resolved.set(file, imports);
     files.push(file);
   }
   const byName = new Map<string, ContractIR>();
-  // Target files win name clashes so a project's own contract shadows a dependency's.
+  // Project-wide fallback: target files win name clashes so a project's own contract shadows a dependency's.
   for (const c of contracts) if (!byName.has(c.name) || c.file.isTarget) byName.set(c.name, c);
-  for (const c of contracts) c.linearization = linearize(c, byName);
-  for (const c of contracts) for (const f of [...c.functions, ...c.modifiers]) analyzeFunction(f, byName);
+  const scopeOf = contractScopes(files, clauses, resolved, byName);
+  for (const c of contracts) c.linearization = linearize(c, (base) => scopeOf(base.file));
+  for (const c of contracts) {
+    const scope = scopeOf(c.file);
+    for (const f of [...c.functions, ...c.modifiers]) analyzeFunction(f, scope);
+  }
   return { files, contracts, contractsByName: byName };
 }
 

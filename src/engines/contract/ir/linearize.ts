@@ -5,7 +5,10 @@ import type { ContractIR } from './types.js';
  * merge runs over the reversed base list. Unknown bases (not in the project) are
  * skipped; an inconsistent hierarchy falls back to a depth-first order.
  */
-export function linearize(contract: ContractIR, byName: Map<string, ContractIR>): ContractIR[] {
+export function linearize(
+  contract: ContractIR,
+  scopeOf: (c: ContractIR) => ReadonlyMap<string, ContractIR>,
+): ContractIR[] {
   const memo = new Map<ContractIR, ContractIR[]>();
   const visiting = new Set<ContractIR>();
   const lin = (c: ContractIR): ContractIR[] => {
@@ -13,8 +16,9 @@ export function linearize(contract: ContractIR, byName: Map<string, ContractIR>)
     if (cached) return cached;
     if (visiting.has(c)) return [c];
     visiting.add(c);
+    const scope = scopeOf(c);
     const bases = c.baseNames
-      .map((n) => byName.get(n))
+      .map((n) => scope.get(n))
       .filter((b): b is ContractIR => !!b && b !== c)
       .reverse();
     const seqs = [...bases.map((b) => [...lin(b)]), [...bases]];

@@ -1,9 +1,11 @@
-import { applyRemappings, joinImport, parseRemappings } from './resolve-imports.js';
+import { applyRemappings, IMPORT_RE, joinImport, parseRemappings } from './resolve-imports.js';
 
 export interface LoadedFile {
   path: string;
   source: string;
   isTarget: boolean;
+  /** Each import's path literal → the `path` of the loaded file it resolved to. */
+  imports?: Record<string, string>;
 }
 
 /**
@@ -26,6 +28,13 @@ export function resolveInBundle(
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-export function bundleFiles(files: Record<string, string>): LoadedFile[] {
-  return Object.entries(files).map(([path, source]) => ({ path, source, isTarget: true }));
+export function bundleFiles(files: Record<string, string>, remappings: string[] = []): LoadedFile[] {
+  return Object.entries(files).map(([path, source]) => {
+    const imports: Record<string, string> = {};
+    for (const m of source.matchAll(IMPORT_RE)) {
+      const hit = resolveInBundle(files, path, m[1]!, remappings);
+      if (hit) imports[m[1]!] = hit;
+    }
+    return { path, source, isTarget: true, imports };
+  });
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { VigilError } from '../../../core/errors.js';
 import type { LoadedFile } from './load-bundle.js';
-import { applyRemappings, parseRemappings, type Remapping } from './resolve-imports.js';
+import { applyRemappings, IMPORT_RE, parseRemappings, type Remapping } from './resolve-imports.js';
 
 const SKIP_DIRS = new Set([
   'node_modules',
@@ -14,7 +14,6 @@ const SKIP_DIRS = new Set([
   'typechain-types',
   'broadcast',
 ]);
-const IMPORT_RE = /^\s*import\s+(?:[^'"]*?from\s+)?["']([^"']+)["']/gm;
 const ROOT_MARKERS = [
   'foundry.toml',
   'hardhat.config.ts',
@@ -55,16 +54,23 @@ export function loadPath(path: string): {
     } catch {
       continue;
     }
-    loaded.set(file, { path: relative(root, file).split(sep).join('/') || file, source, isTarget });
+    const imports: Record<string, string> = {};
+    loaded.set(file, { path: projectPath(root, file), source, isTarget, imports });
     for (const m of source.matchAll(IMPORT_RE)) {
       const imp = m[1]!;
       const hit = resolveOnDisk(root, file, imp, remappings);
       if (hit) {
+        imports[imp] = projectPath(root, hit);
         if (!loaded.has(hit)) queue.push({ abs: hit, isTarget: targetSet.has(hit) });
       } else unresolved.push({ from: relative(root, file), path: imp });
     }
   }
   return { root, files: [...loaded.values()], unresolved };
+}
+
+/** A file's path as reports name it: relative to the project root, with forward slashes. */
+function projectPath(root: string, file: string): string {
+  return relative(root, file).split(sep).join('/') || file;
 }
 
 function findRoot(start: string): string {

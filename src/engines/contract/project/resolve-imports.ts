@@ -1,5 +1,8 @@
 import { posix } from 'node:path';
 
+/** Every `import` directive's path literal (plain, aliased, `* as`, and `{...} from` forms). */
+export const IMPORT_RE = /^\s*import\s+(?:[^'"]*?from\s+)?["']([^"']+)["']/gm;
+
 export interface Remapping {
   context?: string;
   prefix: string;
