@@ -78,21 +78,27 @@ contract TokenSimulator {
         Outcome memory o;
         address token = buyPath[buyPath.length - 1];
         o.buy = _buy(router, buyPath, amountIn, token);
+        address[] memory sellPath = new address[](buyPath.length);
+        for (uint256 i = 0; i < buyPath.length; i++) {
+            sellPath[i] = buyPath[buyPath.length - 1 - i];
+        }
+        _transferSellAndReport(o, token, receiver, abi.encodeWithSelector(this.sellAll.selector, router, sellPath));
+    }
+
+    /// After the buy: move what was bought to `receiver`, let it sell through `sellCall` (its `sellAll` or
+    /// `sellAllV3`, which return the two sell legs), and revert with everything measured.
+    function _transferSellAndReport(Outcome memory o, address token, address receiver, bytes memory sellCall)
+        private
+    {
         if (o.buy.ok && o.buy.received > 0) {
             o.transfer = _transfer(token, receiver, o.buy.received);
             if (o.transfer.ok && o.transfer.received > 0) {
-                address[] memory sellPath = new address[](buyPath.length);
-                for (uint256 i = 0; i < buyPath.length; i++) {
-                    sellPath[i] = buyPath[buyPath.length - 1 - i];
-                }
-                try TokenSimulator(payable(receiver)).sellAll(router, sellPath) returns (
-                    Leg memory full, Leg memory partial_
-                ) {
-                    o.sell = full;
-                    o.sellPartial = partial_;
-                } catch (bytes memory err) {
+                (bool ok, bytes memory ret) = receiver.call(sellCall);
+                if (ok) {
+                    (o.sell, o.sellPartial) = abi.decode(ret, (Leg, Leg));
+                } else {
                     o.sell.attempted = true;
-                    o.sell.revertData = err;
+                    o.sell.revertData = ret;
                 }
             }
         }
@@ -124,21 +130,7 @@ contract TokenSimulator {
         Outcome memory o;
         IWrappedNative(weth).deposit{value: amountIn}();
         o.buy = _swapV3(pool, weth, token, amountIn);
-        if (o.buy.ok && o.buy.received > 0) {
-            o.transfer = _transfer(token, receiver, o.buy.received);
-            if (o.transfer.ok && o.transfer.received > 0) {
-                try TokenSimulator(payable(receiver)).sellAllV3(pool, token, weth) returns (
-                    Leg memory full, Leg memory partial_
-                ) {
-                    o.sell = full;
-                    o.sellPartial = partial_;
-                } catch (bytes memory err) {
-                    o.sell.attempted = true;
-                    o.sell.revertData = err;
-                }
-            }
-        }
-        revert Simulated(o);
+        _transferSellAndReport(o, token, receiver, abi.encodeWithSelector(this.sellAllV3.selector, pool, token, weth));
     }
 
     /// Runs on the receiver: sell all of its balance in the V3 pool (or 99% when 100% reverts).
