@@ -15,13 +15,18 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
+  type Abi,
   type Account,
+  type Address,
   type Chain,
   createPublicClient,
   createWalletClient,
   defineChain,
+  getAddress,
+  type Hex,
   http,
   type PublicClient,
+  type TransactionReceipt,
   type Transport,
   type WalletClient,
 } from 'viem';
@@ -240,4 +245,23 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<AnvilInsta
     rpc,
     stop,
   };
+}
+
+/** Waits for a transaction and fails the test unless it succeeded. */
+export async function mined(chain: AnvilInstance, hash: Hex): Promise<TransactionReceipt> {
+  const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new Error(`transaction ${hash} reverted`);
+  return receipt;
+}
+
+/** Deploys a compiled contract from the first dev account; returns its checksummed address. */
+export async function deployed(
+  chain: AnvilInstance,
+  contract: { abi: Abi; bytecode: Hex },
+  args: unknown[] = [],
+): Promise<Address> {
+  const hash = await chain.walletClient.deployContract({ ...contract, args } as never);
+  const receipt = await mined(chain, hash);
+  if (!receipt.contractAddress) throw new Error('the deployment created no contract');
+  return getAddress(receipt.contractAddress);
 }

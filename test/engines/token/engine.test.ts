@@ -113,6 +113,7 @@ describe('factors explain the rating', () => {
     const r = await scan('honeypot');
     assert.equal(factor(r, 'honeypot').status, 'triggered');
     assert.equal(r.details.simulation?.cannotSell, true);
+    assert.match(String(factor(r, 'honeypot').detail), /raised by the token itself/);
     assert.ok(r.riskRating <= 1);
   });
 

@@ -42,6 +42,7 @@ describe('honeypot and tax simulation against the local DEX', () => {
     assert.ok(r.sellTax !== null && r.sellTax < 1, `sell tax ${r.sellTax}`);
     assert.equal(r.isHoneypot, false);
     assert.equal(r.cannotSell, false);
+    assert.equal(r.blockedBy, undefined, 'nothing failed, nothing traced');
   });
 
   test('honeypot: buy works, every sell reverts', async () => {
@@ -50,6 +51,10 @@ describe('honeypot and tax simulation against the local DEX', () => {
     assert.equal(r.cannotSell, true);
     assert.equal(r.isHoneypot, true);
     assert.match(r.legs.sell.revertReason ?? '', /TRANSFER_FROM_FAILED/);
+    // debug_traceCall names the contract that raised the error: the token itself.
+    assert.equal(r.blockedBy?.address, bed.tokens.honeypot?.address);
+    assert.equal(r.blockedBy?.isToken, true);
+    assert.match(r.blockedBy?.reason ?? '', /TRANSFER_FROM_FAILED/);
   });
 
   for (const key of ['sellTax99', 'moderateTax']) {
@@ -68,6 +73,9 @@ describe('honeypot and tax simulation against the local DEX', () => {
     const r = await sim('tradingDisabled');
     assert.equal(r.cannotBuy, true);
     assert.match(r.legs.buy.revertReason ?? '', /UniswapV2|Trading not enabled|TRANSFER_FAILED/);
+    // The router only says TRANSFER_FAILED; the trace reaches the token's own reason.
+    assert.equal(r.blockedBy?.address, bed.tokens.tradingDisabled?.address);
+    assert.equal(r.blockedBy?.reason, 'Trading not enabled');
   });
 
   test('the simulation leaves no trace on chain', async () => {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { type Abi, type Address, getAddress, type Hex, parseAbi, parseEther } from 'viem';
 import type { Db } from '../../../src/core/db/types.js';
-import { type AnvilInstance, startAnvil } from '../../helpers/anvil.js';
+import { type AnvilInstance, deployed, mined, startAnvil } from '../../helpers/anvil.js';
 import { compileFiles } from '../../helpers/solc.js';
 import { engineFor, memoryDb, runContext, tokenConfig } from './engine-setup.js';
 import { deployTestBed, FIXTURE_DIR, type TestBed } from './testbed.js';
@@ -33,13 +33,9 @@ before(async () => {
   db = await memoryDb();
   const w = chain.walletClient;
   const pub = chain.publicClient;
-  const mine = async (hash: Hex) => {
-    const r = await pub.waitForTransactionReceipt({ hash });
-    assert.equal(r.status, 'success');
-    return r;
-  };
-  const deploy = async (c: { abi: Abi; bytecode: Hex }, args: unknown[] = []) =>
-    getAddress((await mine(await w.deployContract({ ...c, args } as never))).contractAddress as Address);
+  const mine = (hash: Hex) => mined(chain, hash);
+
+  const deploy = (c: { abi: Abi; bytecode: Hex }, args: unknown[] = []) => deployed(chain, c, args);
   const build =
     require('@uniswap/v3-core/artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json') as {
       abi: Abi;

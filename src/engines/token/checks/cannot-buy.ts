@@ -1,4 +1,4 @@
-import { defineCheck } from './types.js';
+import { blockerNote, defineCheck } from './types.js';
 
 export default defineCheck({
   id: 'cannot-buy',
@@ -14,7 +14,7 @@ export default defineCheck({
       triggered: simulation.cannotBuy,
       value: simulation.cannotBuy,
       detail: simulation.cannotBuy
-        ? `buy reverted: ${simulation.legs.buy.revertReason ?? 'no reason'}`
+        ? `buy reverted: ${simulation.legs.buy.revertReason ?? 'no reason'}${blockerNote(simulation)}`
         : 'buy succeeded',
     };
   },

@@ -1,4 +1,4 @@
-import { defineCheck } from './types.js';
+import { blockerNote, defineCheck } from './types.js';
 
 export default defineCheck({
   id: 'honeypot',
@@ -12,9 +12,9 @@ export default defineCheck({
   evaluate: ({ simulation, tradingNotEnabled }) => {
     if (!simulation || simulation.cannotBuy || tradingNotEnabled.detected) return null;
     const why = simulation.cannotSell
-      ? `sell reverted: ${simulation.legs.sell.revertReason ?? 'no reason'}`
+      ? `sell reverted: ${simulation.legs.sell.revertReason ?? 'no reason'}${blockerNote(simulation)}`
       : simulation.transferBlocked
-        ? `transfer to a fresh wallet reverted: ${simulation.legs.transfer.revertReason ?? 'no reason'}`
+        ? `transfer to a fresh wallet reverted: ${simulation.legs.transfer.revertReason ?? 'no reason'}${blockerNote(simulation)}`
         : `sell tax ${simulation.sellTax}%`;
     return {
       triggered: simulation.isHoneypot,

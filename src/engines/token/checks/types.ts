@@ -75,3 +75,11 @@ export function privilegeFlag(flag: PrivilegeFlag): TokenCheck['evaluate'] {
     };
   };
 }
+
+/** `; raised by ...` from the trace of a failed simulation step, or nothing when no trace named a contract. */
+export function blockerNote(simulation: SimulationReport): string {
+  const b = simulation.blockedBy;
+  if (!b?.address) return '';
+  const who = b.isToken ? 'the token itself' : `${b.address}, a contract the token calls`;
+  return `; raised by ${who}${b.reason ? ` ("${b.reason}")` : ''}`;
+}

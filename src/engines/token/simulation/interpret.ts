@@ -13,6 +13,15 @@ export interface LegReport {
   revertReason: string | null;
 }
 
+/** Which contract raised the error that blocked the trade (from `debug_traceCall`; null fields when unknown). */
+export interface BlockedBy {
+  address: Address | null;
+  /** true: the token itself; false: another contract it consults (a guard, an anti-bot, a blacklist). */
+  isToken: boolean | null;
+  reason: string | null;
+  note: string | null;
+}
+
 export interface SimulationReport {
   /** `v2`: through the router; `v3`: swapped directly against the pool (then `router` is the pool). */
   venue: 'v2' | 'v3';
@@ -30,6 +39,8 @@ export interface SimulationReport {
   isHoneypot: boolean;
   gasAnomaly: boolean;
   legs: { buy: LegReport; transfer: LegReport; sell: LegReport; sellPartial: LegReport | null };
+  /** Set when the buy, the transfer or every sell failed. */
+  blockedBy?: BlockedBy;
 }
 
 function leg(l: SimulatedLeg): LegReport {

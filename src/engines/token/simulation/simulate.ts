@@ -4,7 +4,7 @@ import type { ChainClient } from '../../../chain/client.js';
 import { toRpcError } from '../../../chain/client.js';
 import { simulatorArtifact } from './artifact.js';
 import { decodeSimulated, describeRevert } from './decode.js';
-import { interpretOutcome, type SimulationReport } from './interpret.js';
+import { type BlockedBy, interpretOutcome, type SimulationReport } from './interpret.js';
 
 export type { LegReport, SimulationReport } from './interpret.js';
 
@@ -99,17 +99,96 @@ export async function simulateTrade(input: SimulationInput): Promise<SimulationR
       revert,
     );
   }
-  return 'v3' in input
-    ? interpretOutcome(outcome, {
-        venue: 'v3',
-        router: input.v3.pool,
-        path: [input.v3.weth, input.v3.token],
-        amountIn: input.amountIn,
-      })
-    : interpretOutcome(outcome, {
-        venue: 'v2',
-        router: input.router,
-        path: input.buyPath,
-        amountIn: input.amountIn,
-      });
+  const report =
+    'v3' in input
+      ? interpretOutcome(outcome, {
+          venue: 'v3',
+          router: input.v3.pool,
+          path: [input.v3.weth, input.v3.token],
+          amountIn: input.amountIn,
+        })
+      : interpretOutcome(outcome, {
+          venue: 'v2',
+          router: input.router,
+          path: input.buyPath,
+          amountIn: input.amountIn,
+        });
+  if (report.cannotBuy || report.transferBlocked || report.cannotSell) {
+    report.blockedBy = await traceBlocker(
+      input,
+      tx,
+      overrides,
+      'v3' in input ? input.v3.token : input.buyPath.at(-1),
+    );
+  }
+  return report;
+}
+
+interface CallFrame {
+  to?: string;
+  error?: string;
+  revertReason?: string;
+  output?: string;
+  calls?: CallFrame[];
+}
+
+/**
+ * Where the failed step started to revert: the last frame that failed while its caller did not (the
+ * failing leg: buy, transfer or sell; quotes come before their swap), then down through failed callees
+ * to the contract that raised the error. Exported for unit tests.
+ */
+export function revertOrigin(root: CallFrame): CallFrame | undefined {
+  let last: CallFrame | undefined;
+  const visit = (frame: CallFrame, parentFailed: boolean): void => {
+    for (const c of frame.calls ?? []) {
+      if (c.error && !parentFailed) last = c;
+      visit(c, Boolean(c.error));
+    }
+  };
+  visit(root, false);
+  let origin = last;
+  for (;;) {
+    const failedCallee = origin?.calls?.filter((c) => c.error).at(-1);
+    if (!failedCallee) return origin;
+    origin = failedCallee;
+  }
+}
+
+/** Re-runs the same call under `debug_traceCall` (callTracer) to name the contract that blocked the trade. */
+async function traceBlocker(
+  input: SimulationInput,
+  tx: Record<string, string>,
+  overrides: Record<string, unknown>,
+  token: Address | undefined,
+): Promise<BlockedBy> {
+  let trace: CallFrame;
+  try {
+    trace = await input.chain.rpc<CallFrame>('debug_traceCall', [
+      tx,
+      numberToHex(input.blockNumber),
+      { tracer: 'callTracer', stateOverrides: overrides },
+    ]);
+  } catch (err) {
+    return {
+      address: null,
+      isToken: null,
+      reason: null,
+      note: `debug_traceCall unavailable: ${(err as Error).message}`,
+    };
+  }
+  const origin = revertOrigin(trace);
+  if (!origin?.to)
+    return { address: null, isToken: null, reason: null, note: 'no failing call in the trace' };
+  const address = getAddress(origin.to);
+  const reason =
+    origin.revertReason ??
+    (origin.output ? describeRevert(origin.output as Hex) : null) ??
+    origin.error ??
+    null;
+  return {
+    address,
+    isToken: token !== undefined && address.toLowerCase() === token.toLowerCase(),
+    reason,
+    note: null,
+  };
 }
