@@ -257,11 +257,10 @@ export async function collectFacts(
     const data = probeCalldata(sig);
     return [PROBE_ADDRESS, ...candidates].map((from) => ({ sig, from, call: { to: address, data, from } }));
   });
-  const lookupTarget = proxy?.implementation ?? address;
   const [readResults, simResults, { source, analysis }, creationTx] = await Promise.all([
     reader.callMany([...getters, ...erc165, ...roleChecks, ...enumerable]),
     Promise.all(simulations.map((s) => reader.call(s.call))),
-    verifiedSourceAndAnalysis(deps, chainId, address, proxy ? lookupTarget : undefined),
+    verifiedSourceAndAnalysis(deps, chainId, address, proxy?.implementation),
     creatorRaw?.hash
       ? reader.optionalRpc<{ blockNumber?: string | null }>(
           'eth_getTransactionByHash',

@@ -63,12 +63,14 @@ export function buildProject(inputs: BuildInput[]): ProjectIR {
       contracts: [],
       isTarget,
     };
+    const fileClauses: ImportClause[] = [];
+    clauses.set(file, fileClauses);
     for (const m of items(child(parsed.tree, 'Members'))) {
       if (m.kind === 'ImportDirective') {
         const clause = importClause(m);
         if (clause) {
           file.imports.push(clause.path);
-          clauses.set(file, [...(clauses.get(file) ?? []), clause]);
+          fileClauses.push(clause);
         }
       }
       const kind = CONTRACT_KINDS[m.kind];

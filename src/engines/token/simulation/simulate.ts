@@ -66,23 +66,32 @@ export async function simulateTrade(input: SimulationInput): Promise<SimulationR
   const { abi, deployedBytecode } = simulatorArtifact();
   const probe = freshAddress();
   const receiver = freshAddress();
-  const data =
+  // The one place the two venues differ: which entry point, and how the report names the route.
+  const venue =
     'v3' in input
-      ? encodeFunctionData({
-          abi,
-          functionName: 'simulateV3',
-          args: [input.v3.pool, input.v3.weth, input.v3.token, input.amountIn, receiver],
-        })
-      : encodeFunctionData({
-          abi,
-          functionName: 'simulate',
-          args: [input.router, input.buyPath, input.amountIn, receiver],
-        });
+      ? {
+          data: encodeFunctionData({
+            abi,
+            functionName: 'simulateV3',
+            args: [input.v3.pool, input.v3.weth, input.v3.token, input.amountIn, receiver],
+          }),
+          meta: { venue: 'v3' as const, router: input.v3.pool, path: [input.v3.weth, input.v3.token] },
+          token: input.v3.token,
+        }
+      : {
+          data: encodeFunctionData({
+            abi,
+            functionName: 'simulate',
+            args: [input.router, input.buyPath, input.amountIn, receiver],
+          }),
+          meta: { venue: 'v2' as const, router: input.router, path: input.buyPath },
+          token: input.buyPath.at(-1),
+        };
   const overrides = {
     [probe]: { code: deployedBytecode, balance: numberToHex(input.amountIn * 2n) },
     [receiver]: { code: deployedBytecode, balance: '0x0' },
   };
-  const tx = { from: freshAddress(), to: probe, data, gas: numberToHex(CALL_GAS) };
+  const tx = { from: freshAddress(), to: probe, data: venue.data, gas: numberToHex(CALL_GAS) };
   let revert: Hex | undefined;
   try {
     await input.chain.rpc<Hex>('eth_call', [tx, numberToHex(input.blockNumber), overrides]);
@@ -99,27 +108,9 @@ export async function simulateTrade(input: SimulationInput): Promise<SimulationR
       revert,
     );
   }
-  const report =
-    'v3' in input
-      ? interpretOutcome(outcome, {
-          venue: 'v3',
-          router: input.v3.pool,
-          path: [input.v3.weth, input.v3.token],
-          amountIn: input.amountIn,
-        })
-      : interpretOutcome(outcome, {
-          venue: 'v2',
-          router: input.router,
-          path: input.buyPath,
-          amountIn: input.amountIn,
-        });
+  const report = interpretOutcome(outcome, { ...venue.meta, amountIn: input.amountIn });
   if (report.cannotBuy || report.transferBlocked || report.cannotSell) {
-    report.blockedBy = await traceBlocker(
-      input,
-      tx,
-      overrides,
-      'v3' in input ? input.v3.token : input.buyPath.at(-1),
-    );
+    report.blockedBy = await traceBlocker(input, tx, overrides, venue.token);
   }
   return report;
 }
